@@ -108,6 +108,12 @@ public final class CassandraNode {
         return port;
     }
 
+    /** Starts the server and waits until it answers (for a server used on its own). */
+    public void start(Duration timeout) {
+        launch();
+        awaitReady(timeout);
+    }
+
     void launch() {
         Ports.requireFree("Cassandra", "CQL", port);
         Ports.requireFree("Cassandra", "storage", storagePort);

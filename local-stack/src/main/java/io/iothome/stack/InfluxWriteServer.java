@@ -39,6 +39,12 @@ public final class InfluxWriteServer {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Starts the server and waits until it answers (for a server used on its own). */
+    public void start(Duration timeout) {
+        launch();
+        awaitReady(timeout);
+    }
+
     void launch() {
         Ports.requireFree("The InfluxDB-write server (QuestDB)", "HTTP", port);
         writeConfiguration();

@@ -51,6 +51,12 @@ public final class KafkaBroker {
     }
 
     /** Writes the configuration, formats the storage on first start and starts the JVM. */
+    /** Starts the server and waits until it answers (for a server used on its own). */
+    public void start(Duration timeout) {
+        launch();
+        awaitReady(timeout);
+    }
+
     void launch() {
         Ports.requireFree("Kafka", "broker", port);
         Ports.requireFree("Kafka", "controller", controllerPort);
