@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 interface Pacing {
 
     /** Blocks until the line may go; {@code line} is the raw CSV line about to be sent. */
-    void awaitTurn(String line);
+    void awaitTurn(byte[] line);
 
     /** How the pacing reads in a log line. */
     String describe();
@@ -16,7 +16,7 @@ interface Pacing {
     static Pacing asFastAsPossible() {
         return new Pacing() {
             @Override
-            public void awaitTurn(String line) {}
+            public void awaitTurn(byte[] line) {}
 
             @Override
             public String describe() {
@@ -33,7 +33,7 @@ interface Pacing {
             private long sent;
 
             @Override
-            public void awaitTurn(String line) {
+            public void awaitTurn(byte[] line) {
                 if (start < 0) {
                     start = System.nanoTime();
                 }
@@ -59,12 +59,10 @@ interface Pacing {
             private long start;
 
             @Override
-            public void awaitTurn(String line) {
+            public void awaitTurn(byte[] line) {
                 long eventSecond;
                 try {
-                    int comma = line.indexOf(',');
-                    String time = comma < 0 ? line : line.substring(0, comma);
-                    eventSecond = policy.eventTime(Long.parseLong(time.trim())).getEpochSecond();
+                    eventSecond = policy.eventTime(leadingInteger(line)).getEpochSecond();
                 } catch (RuntimeException e) {
                     return;
                 }
@@ -82,6 +80,26 @@ interface Pacing {
                 return "real time x " + speedup + " (event time: " + policy + ")";
             }
         };
+    }
+
+    /** The integer the line starts with (its time column), read from the bytes. */
+    private static long leadingInteger(byte[] line) {
+        long value = 0;
+        int digits = 0;
+        for (byte b : line) {
+            if (b == ',') {
+                break;
+            }
+            if (b < '0' || b > '9' || digits == 18) {
+                throw new NumberFormatException("time column is not an integer");
+            }
+            value = value * 10 + (b - '0');
+            digits++;
+        }
+        if (digits == 0) {
+            throw new NumberFormatException("empty time column");
+        }
+        return value;
     }
 
     private static void sleepUntil(long deadline) {

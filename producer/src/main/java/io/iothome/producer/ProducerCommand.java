@@ -183,19 +183,22 @@ public final class ProducerCommand implements Callable<Integer> {
                 houseId,
                 pace.describe());
 
-        // step 2: send, line by line, until the end, the limit, a failure or a stop
+        // step 2: send, line by line, until the end, the limit, a failure or a stop; the clock
+        // starts once the producer is connected and the resume point reached
         long started = System.nanoTime();
         long read = 0;
         long lastLine = fromLine - 1;
         try (ReadingPublisher publisher = new ReadingPublisher(bootstrapServers, topic, houseId);
                 Progress bar = progress(toSend)) {
             try {
+                publisher.connect();
                 skipTo(replay, fromLine);
+                started = System.nanoTime();
                 while (!stopRequested && !publisher.hasFailed()) {
                     if (limit != null && read >= limit) {
                         break;
                     }
-                    String line = replay.next();
+                    byte[] line = replay.next();
                     if (line == null) {
                         if (!loop || replay.lineNumber() == 0) {
                             break;
@@ -256,6 +259,9 @@ public final class ProducerCommand implements Callable<Integer> {
         } catch (ReplayFile.BadInputException | IOException e) {
             LOG.error("reading {} failed at line {}: {}", file, lastLine + 1, e.getMessage());
             return BAD_INPUT;
+        } catch (IllegalStateException e) {
+            LOG.error("{}; nothing sent", e.getMessage());
+            return SEND_FAILED;
         }
     }
 

@@ -1,12 +1,20 @@
 package io.iothome.producer;
 
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -29,10 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class ReadingPublisher implements AutoCloseable {
 
-    /** Record header holding the file line number, for tracing a record to its source. */
-    static final String LINE_HEADER = "source_line";
-
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final String bootstrapServers;
     private final String topic;
     private final String key;
     private final AtomicLong acknowledged = new AtomicLong();
@@ -43,11 +49,14 @@ final class ReadingPublisher implements AutoCloseable {
     private long sent;
 
     ReadingPublisher(String bootstrapServers, String topic, String houseId) {
+        this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.key = houseId;
         this.producer =
                 new KafkaProducer<>(
-                        settings(bootstrapServers), new StringSerializer(), new StringSerializer());
+                        settings(bootstrapServers),
+                        new StringSerializer(),
+                        new ByteArraySerializer());
     }
 
     static Properties settings(String bootstrapServers) {
@@ -68,11 +77,9 @@ final class ReadingPublisher implements AutoCloseable {
         return settings;
     }
 
-    /** Sends one line; the outcome is recorded when Kafka answers. */
-    void send(long lineNumber, String line) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, line);
-        record.headers()
-                .add(LINE_HEADER, Long.toString(lineNumber).getBytes(StandardCharsets.US_ASCII));
+    /** Sends one line (its bytes, as in the file); the outcome is recorded when Kafka answers. */
+    void send(long lineNumber, byte[] line) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, line);
         sent++;
         producer.send(
                 record,
@@ -86,6 +93,41 @@ final class ReadingPublisher implements AutoCloseable {
                         firstFailure.compareAndSet(null, exception);
                     }
                 });
+    }
+
+    /**
+     * Checks within 30 s that the broker answers and the topic exists, so neither shows up as a
+     * send blocked for minutes; then loads the topic's metadata into the producer.
+     *
+     * @throws IllegalStateException with a message for a person
+     */
+    void connect() {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
+                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000))) {
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new IllegalStateException(
+                        "topic "
+                                + topic
+                                + " does not exist on "
+                                + bootstrapServers
+                                + " (create it, or start the local stack, which does)");
+            }
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer: " + e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to Kafka");
+        }
+        producer.partitionsFor(topic);
     }
 
     /** Whether any send has finally failed. */

@@ -1,10 +1,10 @@
 package io.iothome.producer;
 
 import io.iothome.model.HomeCColumn;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +12,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A HomeC-format file opened for replay: the header checked, then its data lines with their numbers
- * (line 1 is the first line after the header), exactly as written.
+ * (line 1 is the first line after the header), as the bytes written in the file, without the line
+ * terminator. Lines stay bytes on the way to Kafka: no decoding and encoding again.
  */
 final class ReplayFile implements Closeable {
 
@@ -26,13 +28,19 @@ final class ReplayFile implements Closeable {
         }
     }
 
+    private static final int BUFFER = 1 << 20;
+
     private final Path path;
-    private final BufferedReader reader;
+    private final InputStream in;
+    private final byte[] buffer = new byte[BUFFER];
+    private int position;
+    private int limit;
+    private boolean endOfFile;
     private long lineNumber;
 
-    private ReplayFile(Path path, BufferedReader reader) {
+    private ReplayFile(Path path, InputStream in) {
         this.path = path;
-        this.reader = reader;
+        this.in = in;
     }
 
     /** Opens {@code path} and checks that it starts with the HomeC header. */
@@ -46,48 +54,52 @@ final class ReplayFile implements Closeable {
         if (!Files.isReadable(path)) {
             throw new BadInputException("input file " + path + " is not readable (permissions)");
         }
-        BufferedReader reader;
-        String header;
+        ReplayFile file;
+        byte[] header;
         try {
-            reader =
-                    new BufferedReader(
-                            new InputStreamReader(
-                                    Files.newInputStream(path),
-                                    StandardCharsets.UTF_8
-                                            .newDecoder()
-                                            .onMalformedInput(CodingErrorAction.REPORT)),
-                            1 << 20);
-            header = reader.readLine();
+            file = new ReplayFile(path, Files.newInputStream(path));
+            header = file.readLine();
         } catch (AccessDeniedException e) {
             throw new BadInputException("input file " + path + " is not readable (permissions)");
         } catch (NoSuchFileException e) {
             throw new BadInputException("input file " + path + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw new BadInputException("input file " + path + " is not UTF-8 text");
         } catch (IOException e) {
             throw new BadInputException("cannot read " + path + ": " + e.getMessage());
         }
         if (header == null) {
-            close(reader);
+            file.closeQuietly();
             throw new BadInputException("input file " + path + " is empty: no header, no rows");
         }
-        String cleaned = header.replace("\uFEFF", "").strip();
+        String text;
+        try {
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(header))
+                            .toString();
+        } catch (CharacterCodingException e) {
+            file.closeQuietly();
+            throw new BadInputException("input file " + path + " is not UTF-8 text");
+        }
+        String cleaned = text.replace("\uFEFF", "").strip();
         if (!cleaned.equals(HomeCColumn.headerLine())) {
-            close(reader);
+            file.closeQuietly();
             throw new BadInputException(
                     "input file "
                             + path
                             + " does not start with the HomeC header.\n  expected: "
                             + HomeCColumn.headerLine()
                             + "\n  found:    "
-                            + abbreviate(header));
+                            + (cleaned.length() <= 200 ? cleaned : cleaned.substring(0, 200)));
         }
-        return new ReplayFile(path, reader);
+        return file;
     }
 
     /** The next data line, or null at the end of the file. */
-    String next() throws IOException {
-        String line = reader.readLine();
+    byte[] next() throws IOException {
+        byte[] line = readLine();
         if (line != null) {
             lineNumber++;
         }
@@ -107,8 +119,8 @@ final class ReplayFile implements Closeable {
     static long countDataLines(Path path) throws IOException {
         long lines = 0;
         boolean endsWithNewline = true;
-        byte[] buffer = new byte[1 << 20];
-        try (var in = Files.newInputStream(path)) {
+        byte[] buffer = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(path)) {
             for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
                 for (int i = 0; i < read; i++) {
                     if (buffer[i] == '\n') {
@@ -122,20 +134,64 @@ final class ReplayFile implements Closeable {
         return Math.max(0, all - 1);
     }
 
-    @Override
-    public void close() throws IOException {
-        reader.close();
-    }
-
-    private static void close(BufferedReader reader) {
-        try {
-            reader.close();
-        } catch (IOException ignored) {
-            // nothing more to say than the error already given
+    /** One line without its terminator ({@code \n} or {@code \r\n}), or null at the end. */
+    private byte[] readLine() throws IOException {
+        byte[] pending = null;
+        while (true) {
+            if (position == limit) {
+                if (endOfFile || !fill()) {
+                    return pending == null ? null : withoutCarriageReturn(pending);
+                }
+            }
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    byte[] line = join(pending, buffer, position, i);
+                    position = i + 1;
+                    return withoutCarriageReturn(line);
+                }
+            }
+            pending = join(pending, buffer, position, limit);
+            position = limit;
         }
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    private boolean fill() throws IOException {
+        int read = in.read(buffer);
+        if (read <= 0) {
+            endOfFile = true;
+            return false;
+        }
+        position = 0;
+        limit = read;
+        return true;
+    }
+
+    private static byte[] join(byte[] head, byte[] buffer, int from, int to) {
+        if (head == null) {
+            return Arrays.copyOfRange(buffer, from, to);
+        }
+        byte[] joined = Arrays.copyOf(head, head.length + (to - from));
+        System.arraycopy(buffer, from, joined, head.length, to - from);
+        return joined;
+    }
+
+    private static byte[] withoutCarriageReturn(byte[] line) {
+        if (line.length > 0 && line[line.length - 1] == '\r') {
+            return Arrays.copyOf(line, line.length - 1);
+        }
+        return line;
+    }
+
+    private void closeQuietly() {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the error already given says enough
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 }
