@@ -17,8 +17,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Readings and rejections as Spark rows, with the column names of the Cassandra tables: one
- * schema, defined from {@link HomeCColumn}, for the streaming and the batch job.
+ * Readings and rejections as Spark rows, with the column names of the Cassandra tables: one schema,
+ * defined from {@link HomeCColumn}, for the streaming and the batch job.
  */
 public final class ReadingRows {
 

@@ -40,7 +40,6 @@ public final class SparkSessions {
         conf.set("spark.sql.session.timeZone", timeZone);
         cassandra.applyTo(conf);
         SparkSession session = SparkSession.builder().config(conf).getOrCreate();
-        session.sparkContext().setLogLevel("WARN");
         LOG.info(
                 "Spark {} session '{}' on {}, time zone {}, Cassandra {}",
                 session.version(),
