@@ -124,6 +124,13 @@ public final class BatchJobCommand implements Callable<Integer> {
             defaultValue = "30")
     int histogramBins;
 
+    @Option(
+            names = "--measure-compute",
+            description =
+                    "Also time the aggregates' Spark compute alone, without writing"
+                            + " (benchmarks).")
+    boolean measureCompute;
+
     @Override
     public Integer call() {
         BatchSettings settings;
@@ -136,7 +143,11 @@ public final class BatchJobCommand implements Callable<Integer> {
         try (SparkSession spark =
                 SparkSessions.create(
                         "iothome-batch", master, settings.cassandra(), settings.timeZone())) {
-            new BatchJob(spark, settings).run();
+            BatchJob job = new BatchJob(spark, settings);
+            if (measureCompute) {
+                job.measuringAggregateCompute();
+            }
+            job.run();
             return 0;
         } catch (RuntimeException e) {
             LOG.error("Batch run failed: {}", e.toString(), e);
