@@ -56,6 +56,9 @@ public final class BatchJob {
         // every month, weekday, day and hour below is one of this zone, never the JVM's
         spark.conf().set("spark.sql.session.timeZone", settings.timeZone());
 
+        // Cassandra first: unreachable, the run fails before any work
+        ViewWriter writer = new ViewWriter(spark, settings.batchKeyspace());
+
         // read and clean once; every view comes from this one cached DataFrame
         long stage = System.nanoTime();
         CleanInput input =
@@ -90,7 +93,7 @@ public final class BatchJob {
             }
             stageDone("aggregates compute only", stage, "%d rows, nothing written", rows);
         }
-        try (ViewWriter writer = new ViewWriter(spark, settings.batchKeyspace())) {
+        try (writer) {
             stage = System.nanoTime();
             writer.clearRejections(settings.source());
             writer.write(rejections, "rejected_records");

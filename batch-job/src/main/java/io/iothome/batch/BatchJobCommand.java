@@ -149,8 +149,10 @@ public final class BatchJobCommand implements Callable<Integer> {
             }
             job.run();
             return 0;
-        } catch (RuntimeException e) {
-            LOG.error("Batch run failed: {}", e.toString(), e);
+        } catch (Exception e) {
+            // Scala code throws checked exceptions (IOException) undeclared
+            LOG.error("Batch run failed: {}", rootCause(e));
+            LOG.debug("Batch run failed", e);
             return 1;
         }
     }
@@ -207,6 +209,15 @@ public final class BatchJobCommand implements Callable<Integer> {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("input " + source + " is not a readable file");
         }
+    }
+
+    /** The innermost message: what a person can act on (the stack trace is at DEBUG). */
+    static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == error ? error.toString() : error.getMessage() + " (cause: " + cause + ")";
     }
 
     public static void main(String[] args) {

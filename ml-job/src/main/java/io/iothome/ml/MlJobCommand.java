@@ -103,10 +103,21 @@ public final class MlJobCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             LOG.error("{}", e.getMessage());
             return 1;
-        } catch (RuntimeException e) {
-            LOG.error("ML run failed: {}", e.toString(), e);
+        } catch (Exception e) {
+            // Scala code throws checked exceptions (IOException) undeclared
+            LOG.error("ML run failed: {}", rootCause(e));
+            LOG.debug("ML run failed", e);
             return 1;
         }
+    }
+
+    /** The innermost message: what a person can act on (the stack trace is at DEBUG). */
+    static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == error ? error.toString() : error.getMessage() + " (cause: " + cause + ")";
     }
 
     public static void main(String[] args) {
