@@ -1,7 +1,7 @@
 package io.iothome.batch;
 
 import io.iothome.model.EventTimePolicy;
-import io.iothome.spark.CassandraSettings;
+import io.iothome.spark.JobOptions;
 import io.iothome.spark.SparkSessions;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code batch-job}: recomputes the batch layer's views in Cassandra. */
@@ -76,35 +77,7 @@ public final class BatchJobCommand implements Callable<Integer> {
             defaultValue = "${env:IOTHOME_EVENT_TIME:-homec}")
     String eventTime;
 
-    @Option(
-            names = "--master",
-            description =
-                    "Spark master URL (IOTHOME_SPARK_MASTER; default: spark-submit's, else"
-                            + " local[*]).",
-            defaultValue = "${env:IOTHOME_SPARK_MASTER}")
-    String master;
-
-    @Option(
-            names = "--cassandra-host",
-            description =
-                    "Cassandra contact point (IOTHOME_CASSANDRA_HOST; default:"
-                            + " ${DEFAULT-VALUE}).",
-            defaultValue = "${env:IOTHOME_CASSANDRA_HOST:-127.0.0.1}")
-    String cassandraHost;
-
-    @Option(
-            names = "--cassandra-port",
-            description = "Cassandra CQL port (IOTHOME_CASSANDRA_PORT; default: ${DEFAULT-VALUE}).",
-            defaultValue = "${env:IOTHOME_CASSANDRA_PORT:-9042}")
-    int cassandraPort;
-
-    @Option(
-            names = "--cassandra-user",
-            description =
-                    "Cassandra user when auth is on (IOTHOME_CASSANDRA_USER; the password"
-                            + " only from IOTHOME_CASSANDRA_PASSWORD).",
-            defaultValue = "${env:IOTHOME_CASSANDRA_USER}")
-    String cassandraUser;
+    @Mixin JobOptions job;
 
     @Option(
             names = "--streaming-keyspace",
@@ -142,7 +115,7 @@ public final class BatchJobCommand implements Callable<Integer> {
         }
         try (SparkSession spark =
                 SparkSessions.create(
-                        "iothome-batch", master, settings.cassandra(), settings.timeZone())) {
+                        "iothome-batch", job.master(), settings.cassandra(), settings.timeZone())) {
             BatchJob job = new BatchJob(spark, settings);
             if (measureCompute) {
                 job.measuringAggregateCompute();
@@ -151,7 +124,7 @@ public final class BatchJobCommand implements Callable<Integer> {
             return 0;
         } catch (Exception e) {
             // Scala code throws checked exceptions (IOException) undeclared
-            LOG.error("Batch run failed: {}", rootCause(e));
+            LOG.error("Batch run failed: {}", JobOptions.rootCause(e));
             LOG.debug("Batch run failed", e);
             return 1;
         }
@@ -176,11 +149,7 @@ public final class BatchJobCommand implements Callable<Integer> {
                 houseId,
                 timeZone,
                 EventTimePolicy.parse(eventTime),
-                new CassandraSettings(
-                        cassandraHost,
-                        cassandraPort,
-                        cassandraUser,
-                        System.getenv("IOTHOME_CASSANDRA_PASSWORD")),
+                job.cassandra(),
                 streamingKeyspace,
                 batchKeyspace,
                 histogramBins);
@@ -209,15 +178,6 @@ public final class BatchJobCommand implements Callable<Integer> {
         if (!Files.isRegularFile(path)) {
             throw new IllegalArgumentException("input " + source + " is not a readable file");
         }
-    }
-
-    /** The innermost message: what a person can act on (the stack trace is at DEBUG). */
-    static String rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause == error ? error.toString() : error.getMessage() + " (cause: " + cause + ")";
     }
 
     public static void main(String[] args) {

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A single Cassandra 5.0 node on loopback, in its own JDK 17 JVM. */
-public final class CassandraNode {
+public final class CassandraNode extends LocalServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CassandraNode.class);
     private static final Pattern READY = Pattern.compile("Starting listening for CQL clients");
@@ -75,14 +75,12 @@ public final class CassandraNode {
                     "-Dio.netty.allocator.useCacheForAllThreads=true",
                     "-Dio.netty.allocator.maxOrder=11");
 
-    private final Path directory;
     private final int port;
     private final int storagePort;
     private final int jmxPort;
     private final String heap;
     private final boolean fastStart;
     private final long ownerPid;
-    private ServiceProcess process;
 
     /**
      * @param fastStart trade peak speed for start-up time (C1 compiler only): for tests
@@ -95,7 +93,7 @@ public final class CassandraNode {
             String heap,
             boolean fastStart,
             long ownerPid) {
-        this.directory = directory.toAbsolutePath();
+        super(directory, "cassandra.log", Duration.ofSeconds(45));
         this.port = port;
         this.storagePort = storagePort;
         this.jmxPort = jmxPort;
@@ -108,12 +106,7 @@ public final class CassandraNode {
         return port;
     }
 
-    /** Starts the server and waits until it answers (for a server used on its own). */
-    public void start(Duration timeout) {
-        launch();
-        awaitReady(timeout);
-    }
-
+    @Override
     void launch() {
         Ports.requireFree("Cassandra", "CQL", port);
         Ports.requireFree("Cassandra", "storage", storagePort);
@@ -158,6 +151,7 @@ public final class CassandraNode {
         process.start(directory);
     }
 
+    @Override
     void awaitReady(Duration timeout) {
         long started = System.nanoTime();
         process.awaitLogLine(READY, timeout);
@@ -202,33 +196,6 @@ public final class CassandraNode {
                                         Duration.ofSeconds(60))
                                 .build())
                 .build();
-    }
-
-    public void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(45));
-        }
-    }
-
-    public void kill() {
-        if (process != null) {
-            process.kill();
-        }
-    }
-
-    /** Stops the node and starts it again on the same data, then waits for it. */
-    public void restart(Duration timeout) {
-        stop();
-        launch();
-        awaitReady(timeout);
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    Path logFile() {
-        return directory.resolve("cassandra.log");
     }
 
     private Path writeConfiguration() {

@@ -16,19 +16,17 @@ import org.slf4j.LoggerFactory;
  * A measurement becomes a table, fields become columns, and reads go through its SQL over HTTP.
  * Tokens, org and bucket are accepted and ignored.
  */
-public final class InfluxWriteServer {
+public final class InfluxWriteServer extends LocalServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(InfluxWriteServer.class);
     private static final Pattern READY = Pattern.compile("server-main enjoy");
 
-    private final Path directory;
     private final int port;
     private final String heap;
     private final long ownerPid;
-    private ServiceProcess process;
 
     public InfluxWriteServer(Path directory, int port, String heap, long ownerPid) {
-        this.directory = directory.toAbsolutePath();
+        super(directory, "questdb.log", Duration.ofSeconds(30));
         this.port = port;
         this.heap = heap;
         this.ownerPid = ownerPid;
@@ -39,12 +37,7 @@ public final class InfluxWriteServer {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Starts the server and waits until it answers (for a server used on its own). */
-    public void start(Duration timeout) {
-        launch();
-        awaitReady(timeout);
-    }
-
+    @Override
     void launch() {
         Ports.requireFree("The InfluxDB-write server (QuestDB)", "HTTP", port);
         writeConfiguration();
@@ -60,6 +53,7 @@ public final class InfluxWriteServer {
         process.start(directory);
     }
 
+    @Override
     void awaitReady(Duration timeout) {
         long started = System.nanoTime();
         process.awaitLogLine(READY, timeout);
@@ -81,33 +75,6 @@ public final class InfluxWriteServer {
     /** See {@link QuestDbClient#createMeasurement}. */
     public void createMeasurement(String measurement) {
         client().createMeasurement(measurement);
-    }
-
-    public void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
-        }
-    }
-
-    public void kill() {
-        if (process != null) {
-            process.kill();
-        }
-    }
-
-    /** Starts a stopped server again on the same data, and waits for it. */
-    public void restart(Duration timeout) {
-        stop();
-        launch();
-        awaitReady(timeout);
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    Path logFile() {
-        return directory.resolve("questdb.log");
     }
 
     private void writeConfiguration() {

@@ -22,20 +22,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A single-node Kafka 4 broker in KRaft mode (broker and controller in one JVM). */
-public final class KafkaBroker {
+public final class KafkaBroker extends LocalServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Pattern READY = Pattern.compile("Kafka Server started");
 
-    private final Path directory;
     private final int port;
     private final int controllerPort;
     private final String heap;
     private final long ownerPid;
-    private ServiceProcess process;
 
     public KafkaBroker(Path directory, int port, int controllerPort, String heap, long ownerPid) {
-        this.directory = directory.toAbsolutePath();
+        super(directory, "kafka.log", Duration.ofSeconds(30));
         this.port = port;
         this.controllerPort = controllerPort;
         this.heap = heap;
@@ -51,12 +49,7 @@ public final class KafkaBroker {
     }
 
     /** Writes the configuration, formats the storage on first start and starts the JVM. */
-    /** Starts the server and waits until it answers (for a server used on its own). */
-    public void start(Duration timeout) {
-        launch();
-        awaitReady(timeout);
-    }
-
+    @Override
     void launch() {
         Ports.requireFree("Kafka", "broker", port);
         Ports.requireFree("Kafka", "controller", controllerPort);
@@ -81,6 +74,7 @@ public final class KafkaBroker {
     }
 
     /** Waits for the log line, then for an admin round trip. */
+    @Override
     void awaitReady(Duration timeout) {
         long started = System.nanoTime();
         process.awaitLogLine(READY, timeout);
@@ -124,34 +118,6 @@ public final class KafkaBroker {
                         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000,
                         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000));
-    }
-
-    public void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
-        }
-    }
-
-    /** SIGKILL, for crash tests. */
-    public void kill() {
-        if (process != null) {
-            process.kill();
-        }
-    }
-
-    /** Starts a stopped broker again on the same storage and ports, and waits for it. */
-    public void restart(Duration timeout) {
-        stop();
-        launch();
-        awaitReady(timeout);
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    Path logFile() {
-        return directory.resolve("kafka.log");
     }
 
     private List<String> jvmOptions() {

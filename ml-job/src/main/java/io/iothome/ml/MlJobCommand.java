@@ -1,6 +1,7 @@
 package io.iothome.ml;
 
 import io.iothome.spark.CassandraSettings;
+import io.iothome.spark.JobOptions;
 import io.iothome.spark.SparkSessions;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -8,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ml-job}: hourly temperature and kW use regressions. */
@@ -58,45 +60,13 @@ public final class MlJobCommand implements Callable<Integer> {
             defaultValue = "42")
     long seed;
 
-    @Option(
-            names = "--master",
-            description =
-                    "Spark master URL (IOTHOME_SPARK_MASTER; default: spark-submit's, else"
-                            + " local[*]).",
-            defaultValue = "${env:IOTHOME_SPARK_MASTER}")
-    String master;
-
-    @Option(
-            names = "--cassandra-host",
-            description =
-                    "Cassandra contact point (IOTHOME_CASSANDRA_HOST; default:"
-                            + " ${DEFAULT-VALUE}).",
-            defaultValue = "${env:IOTHOME_CASSANDRA_HOST:-127.0.0.1}")
-    String cassandraHost;
-
-    @Option(
-            names = "--cassandra-port",
-            description = "Cassandra CQL port (IOTHOME_CASSANDRA_PORT; default: ${DEFAULT-VALUE}).",
-            defaultValue = "${env:IOTHOME_CASSANDRA_PORT:-9042}")
-    int cassandraPort;
-
-    @Option(
-            names = "--cassandra-user",
-            description =
-                    "Cassandra user when auth is on (IOTHOME_CASSANDRA_USER; the password"
-                            + " only from IOTHOME_CASSANDRA_PASSWORD).",
-            defaultValue = "${env:IOTHOME_CASSANDRA_USER}")
-    String cassandraUser;
+    @Mixin JobOptions job;
 
     @Override
     public Integer call() {
-        CassandraSettings cassandra =
-                new CassandraSettings(
-                        cassandraHost,
-                        cassandraPort,
-                        cassandraUser,
-                        System.getenv("IOTHOME_CASSANDRA_PASSWORD"));
-        try (SparkSession spark = SparkSessions.create("iothome-ml", master, cassandra, "UTC")) {
+        CassandraSettings cassandra = job.cassandra();
+        try (SparkSession spark =
+                SparkSessions.create("iothome-ml", job.master(), cassandra, "UTC")) {
             new MlJob(spark, new MlJob.Settings(houseId, keyspace, modelDirectory, seed, cassandra))
                     .run();
             return 0;
@@ -105,19 +75,10 @@ public final class MlJobCommand implements Callable<Integer> {
             return 1;
         } catch (Exception e) {
             // Scala code throws checked exceptions (IOException) undeclared
-            LOG.error("ML run failed: {}", rootCause(e));
+            LOG.error("ML run failed: {}", JobOptions.rootCause(e));
             LOG.debug("ML run failed", e);
             return 1;
         }
-    }
-
-    /** The innermost message: what a person can act on (the stack trace is at DEBUG). */
-    static String rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause == error ? error.toString() : error.getMessage() + " (cause: " + cause + ")";
     }
 
     public static void main(String[] args) {

@@ -35,6 +35,44 @@ public final class StreamingJob {
 
     private final SparkSession spark;
     private final StreamingSettings settings;
+    private final Totals totals = new Totals();
+
+    /** What the job has written since it started, and the time each sink took. */
+    public static final class Totals {
+        private long records;
+        private long accepted;
+        private double cassandraSeconds;
+        private double influxSeconds;
+        private double rejectSeconds;
+
+        synchronized void add(long in, long good, double cassandra, double influx, double rejects) {
+            records += in;
+            accepted += good;
+            cassandraSeconds += cassandra;
+            influxSeconds += influx;
+            rejectSeconds += rejects;
+        }
+
+        public synchronized long records() {
+            return records;
+        }
+
+        public synchronized long accepted() {
+            return accepted;
+        }
+
+        public synchronized double cassandraSeconds() {
+            return cassandraSeconds;
+        }
+
+        public synchronized double influxSeconds() {
+            return influxSeconds;
+        }
+
+        public synchronized double rejectSeconds() {
+            return rejectSeconds;
+        }
+    }
 
     public StreamingJob(SparkSession spark, StreamingSettings settings) {
         this.spark = spark;
@@ -77,6 +115,11 @@ public final class StreamingJob {
                 .trigger(Trigger.ProcessingTime(settings.triggerInterval()))
                 .foreachBatch((VoidFunction2<Dataset<Row>, Long>) this::writeMicroBatch)
                 .start();
+    }
+
+    /** The running totals of this job's micro-batches. */
+    public Totals totals() {
+        return totals;
     }
 
     /** Parses one micro-batch once and writes it to every sink. */
@@ -133,6 +176,7 @@ public final class StreamingJob {
                 writeCassandra(rejections, "rejected_records");
             }
             double rejectSeconds = seconds(sink);
+            totals.add(rows, accepted, cassandraSeconds, influxSeconds, rejectSeconds);
 
             if (settings.consoleRows() > 0 && accepted > 0) {
                 readings.select(

@@ -1,7 +1,7 @@
 package io.iothome.streaming;
 
 import io.iothome.model.EventTimePolicy;
-import io.iothome.spark.CassandraSettings;
+import io.iothome.spark.JobOptions;
 import io.iothome.spark.SparkSessions;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code streaming-job}: the speed layer, until stopped. */
@@ -77,35 +78,7 @@ public final class StreamingJobCommand implements Callable<Integer> {
             defaultValue = "${env:IOTHOME_EVENT_TIME:-homec}")
     String eventTime;
 
-    @Option(
-            names = "--master",
-            description =
-                    "Spark master URL (IOTHOME_SPARK_MASTER; default: spark-submit's, else"
-                            + " local[*]).",
-            defaultValue = "${env:IOTHOME_SPARK_MASTER}")
-    String master;
-
-    @Option(
-            names = "--cassandra-host",
-            description =
-                    "Cassandra contact point (IOTHOME_CASSANDRA_HOST; default:"
-                            + " ${DEFAULT-VALUE}).",
-            defaultValue = "${env:IOTHOME_CASSANDRA_HOST:-127.0.0.1}")
-    String cassandraHost;
-
-    @Option(
-            names = "--cassandra-port",
-            description = "Cassandra CQL port (IOTHOME_CASSANDRA_PORT; default: ${DEFAULT-VALUE}).",
-            defaultValue = "${env:IOTHOME_CASSANDRA_PORT:-9042}")
-    int cassandraPort;
-
-    @Option(
-            names = "--cassandra-user",
-            description =
-                    "Cassandra user when auth is on (IOTHOME_CASSANDRA_USER; the password"
-                            + " only from IOTHOME_CASSANDRA_PASSWORD).",
-            defaultValue = "${env:IOTHOME_CASSANDRA_USER}")
-    String cassandraUser;
+    @Mixin JobOptions job;
 
     @Option(
             names = "--keyspace",
@@ -179,11 +152,7 @@ public final class StreamingJobCommand implements Callable<Integer> {
                 trigger,
                 checkpoint,
                 EventTimePolicy.parse(eventTime),
-                new CassandraSettings(
-                        cassandraHost,
-                        cassandraPort,
-                        cassandraUser,
-                        System.getenv("IOTHOME_CASSANDRA_PASSWORD")),
+                job.cassandra(),
                 keyspace,
                 new InfluxSettings(
                         influxUrl,
@@ -206,7 +175,8 @@ public final class StreamingJobCommand implements Callable<Integer> {
             return 2;
         }
         SparkSession spark =
-                SparkSessions.create("iothome-streaming", master, settings.cassandra(), "UTC");
+                SparkSessions.create(
+                        "iothome-streaming", job.master(), settings.cassandra(), "UTC");
         StreamingQuery query;
         try {
             query = new StreamingJob(spark, settings).start();
