@@ -140,7 +140,7 @@ public final class KafkaBroker extends LocalServer {
                         jvm,
                         classpath,
                         "kafka.tools.StorageTool",
-                        List.of("format", "-t", clusterId, "-c", config.toString()));
+                        List.of("format", "--cluster-id=" + clusterId, "--config=" + config));
         formatter.start(directory);
         formatter.awaitLogLine(
                 Pattern.compile("Formatting|already formatted"), Duration.ofMinutes(2));
@@ -159,11 +159,19 @@ public final class KafkaBroker extends LocalServer {
         }
     }
 
-    /** A Kafka cluster id: 16 random bytes, base64url without padding. */
+    /**
+     * A Kafka cluster id: 16 random bytes, base64url without padding, and (as Kafka's own generator
+     * does) never starting with '-', which a command line would take for an option.
+     */
     private static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private Path writeConfiguration() {

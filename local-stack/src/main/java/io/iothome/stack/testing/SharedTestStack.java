@@ -101,10 +101,22 @@ public final class SharedTestStack {
         }
     }
 
+    /**
+     * The build's process: the Maven JVM up the process tree (Surefire may start its JVMs through a
+     * shell, so the parent is not always Maven), else the parent, else this JVM.
+     */
     private static long owner() {
         String configured = System.getProperty(OWNER_PROPERTY);
         if (configured != null && !configured.isBlank()) {
             return Long.parseLong(configured);
+        }
+        for (ProcessHandle ancestor = ProcessHandle.current().parent().orElse(null);
+                ancestor != null;
+                ancestor = ancestor.parent().orElse(null)) {
+            String command = ancestor.info().commandLine().orElse("");
+            if (command.contains("org.codehaus.plexus.classworlds.launcher.Launcher")) {
+                return ancestor.pid();
+            }
         }
         return ProcessHandle.current()
                 .parent()
