@@ -1,6 +1,7 @@
 package io.iothome.batch;
 
 import io.iothome.batch.BatchViews.Granularity;
+import io.iothome.spark.HourlyFeatureTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,8 +116,12 @@ public final class BatchJob {
             stageDone("aggregates", stage, "8 tables");
 
             stage = System.nanoTime();
-            writeView(writer, "weather_prediction", views.hourly());
-            stageDone("hourly features", stage, "%d hours", rowsByTable.get("weather_prediction"));
+            writeView(writer, HourlyFeatureTable.TABLE, views.hourly());
+            stageDone(
+                    "hourly features",
+                    stage,
+                    "%d hours",
+                    rowsByTable.get(HourlyFeatureTable.TABLE));
 
             stage = System.nanoTime();
             writeView(writer, "appliance_kwh_month", views.applianceKwhByMonth());

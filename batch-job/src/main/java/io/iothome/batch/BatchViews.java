@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.iothome.model.HomeCColumn;
+import io.iothome.spark.HourlyFeatureTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -72,20 +73,7 @@ final class BatchViews {
                     new String[] {"dpoint", "dew_point"});
 
     /** The hourly feature table's attributes: hourly means. */
-    static final List<String> HOURLY_FEATURES =
-            List.of(
-                    "use_kw",
-                    "gen_kw",
-                    "humidity",
-                    "visibility",
-                    "apparent_temperature",
-                    "pressure",
-                    "wind_speed",
-                    "wind_bearing",
-                    "precip_intensity",
-                    "dew_point",
-                    "precip_probability",
-                    "temperature");
+    static final List<String> HOURLY_FEATURES = HourlyFeatureTable.MEASURED;
 
     /** The preprocessed table leaves these out, as the original did. */
     static final List<String> NOT_PREPROCESSED = List.of("icon", "cloud_cover");

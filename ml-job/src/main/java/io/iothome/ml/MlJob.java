@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.iothome.spark.CassandraSettings;
+import io.iothome.spark.HourlyFeatureTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -156,7 +157,7 @@ public final class MlJob {
         return spark.read()
                 .format("org.apache.spark.sql.cassandra")
                 .option("keyspace", settings.keyspace())
-                .option("table", "weather_prediction")
+                .option("table", HourlyFeatureTable.TABLE)
                 .load()
                 .filter(col("house_id").equalTo(settings.houseId()))
                 .drop("readings");

@@ -1,5 +1,6 @@
 package io.iothome.ml;
 
+import io.iothome.spark.HourlyFeatureTable;
 import java.util.List;
 
 /** What a model predicts: a column of the hourly feature table. */
@@ -16,18 +17,5 @@ public enum Target {
     }
 
     /** The hourly table's measured columns (each an hourly mean). */
-    static final List<String> MEASURED =
-            List.of(
-                    "use_kw",
-                    "gen_kw",
-                    "humidity",
-                    "visibility",
-                    "apparent_temperature",
-                    "pressure",
-                    "wind_speed",
-                    "wind_bearing",
-                    "precip_intensity",
-                    "dew_point",
-                    "precip_probability",
-                    "temperature");
+    static final List<String> MEASURED = HourlyFeatureTable.MEASURED;
 }

@@ -89,6 +89,9 @@ public final class StreamingJob {
                         .option("startingOffsets", "earliest")
                         .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
                         .option("failOnDataLoss", "true")
+                        // a house's readings sit in one Kafka partition: split its offset range
+                        // so that parsing and writing use every core, without a shuffle
+                        .option("minPartitions", spark.sparkContext().defaultParallelism() * 2)
                         .load()
                         .selectExpr(
                                 "CAST(key AS STRING) AS key",
