@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.when;
 import io.iothome.model.HomeCColumn;
 import io.iothome.spark.HourlyFeatureTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -125,12 +126,10 @@ final class BatchViews {
     private Dataset<Row> aggregate(Granularity granularity, Column... aggregates) {
         if (granularity == Granularity.ALL_TIME) {
             return readings.groupBy(col("house_id"))
-                    .agg(
-                            aggregates[0],
-                            java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length));
+                    .agg(aggregates[0], Arrays.copyOfRange(aggregates, 1, aggregates.length));
         }
         return readings.groupBy(col("house_id"), granularity.key().as(granularity.keyColumn))
-                .agg(aggregates[0], java.util.Arrays.copyOfRange(aggregates, 1, aggregates.length))
+                .agg(aggregates[0], Arrays.copyOfRange(aggregates, 1, aggregates.length))
                 .withColumn("time_zone", lit(timeZone));
     }
 

@@ -6,11 +6,13 @@ import io.iothome.model.RejectReason;
 import io.iothome.spark.ReadingRows;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -88,10 +90,7 @@ record CleanInput(Dataset<Row> readings, Dataset<Row> rejections) {
                         .filter(functions.col("house_id").equalTo(settings.houseId()));
         String[] columns = ReadingRows.READING_SCHEMA.fieldNames();
         Dataset<Row> readings =
-                raw.select(
-                        java.util.Arrays.stream(columns)
-                                .map(functions::col)
-                                .toArray(org.apache.spark.sql.Column[]::new));
+                raw.select(Arrays.stream(columns).map(functions::col).toArray(Column[]::new));
         return new CleanInput(
                 readings, spark.createDataFrame(List.of(), ReadingRows.REJECTION_SCHEMA));
     }

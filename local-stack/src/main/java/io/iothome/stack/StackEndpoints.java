@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -68,15 +70,15 @@ public record StackEndpoints(
     }
 
     /** The endpoints saved in {@code workDirectory}, if a stack wrote them. */
-    public static java.util.Optional<StackEndpoints> load(Path workDirectory) {
+    public static Optional<StackEndpoints> load(Path workDirectory) {
         Path file = workDirectory.resolve(FILE_NAME);
         if (!Files.isReadable(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
-            return java.util.Optional.of(
+            return Optional.of(
                     new StackEndpoints(
                             properties.getProperty("kafka.bootstrap.servers"),
                             properties.getProperty("cassandra.host"),
@@ -85,12 +87,11 @@ public record StackEndpoints(
                             properties.getProperty("kafka.topic"),
                             properties.getProperty("influx.measurement"),
                             Long.parseLong(properties.getProperty("owner.pid")),
-                            java.util.Arrays.stream(
-                                            properties.getProperty("server.pids").split(","))
+                            Arrays.stream(properties.getProperty("server.pids").split(","))
                                     .map(Long::parseLong)
                                     .toList()));
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }
