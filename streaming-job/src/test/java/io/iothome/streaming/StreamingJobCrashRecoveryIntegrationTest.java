@@ -51,7 +51,11 @@ class StreamingJobCrashRecoveryIntegrationTest {
             before = rawCount(namespace.cassandra(), keyspace);
         }
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertThat(before).as("stored before the kill").isBetween(20_000L, ROWS - 1L);
+        assertThat(before)
+                .as(
+                        "stored before the kill; the job's log ends with:%n%s",
+                        tail(folder.resolve("1.log")))
+                .isBetween(20_000L, ROWS - 1L);
 
         // step 2: restart on the same checkpoint and let it catch up
         Process second =
@@ -79,6 +83,11 @@ class StreamingJobCrashRecoveryIntegrationTest {
             second.waitFor(60, TimeUnit.SECONDS);
             second.destroyForcibly();
         }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     private static Process startJob(
