@@ -145,6 +145,23 @@ class BatchJobIntegrationTest {
     }
 
     @Test
+    void masterDataSetInTheRawTableGivesTheSameViewsAsTheFile() {
+        // the speed layer's raw table holds the house's readings, as the streaming job writes them
+        BatchSettings fromFile =
+                settings(ProjectFiles.sampleCsv().toString(), "home-c-master", NEW_YORK);
+        try (ViewWriter streaming = new ViewWriter(spark, keyspaces.streaming())) {
+            streaming.write(CleanInput.fromCsv(spark, fromFile).readings(), "raw_row_dataset");
+        }
+
+        BatchJob.Summary summary =
+                new BatchJob(spark, settings(null, "home-c-master", NEW_YORK)).run();
+
+        assertThat(summary.readings()).isEqualTo(2838);
+        assertThat(summary.rejections()).isZero();
+        assertMatchesOracle("home-c-master", oracle(sampleLines, "home-c-master", NEW_YORK));
+    }
+
+    @Test
     void inputWithoutAnyReadingFinishesWithEmptyViews(@TempDir Path folder) throws IOException {
         Path file = folder.resolve("header-only.csv");
         Files.write(file, List.of(sampleLines.get(0), "not,a,reading"), StandardCharsets.UTF_8);
@@ -158,17 +175,19 @@ class BatchJobIntegrationTest {
     }
 
     private BatchJob.Summary run(String input, String house, String zone) {
-        BatchSettings settings =
-                new BatchSettings(
-                        input,
-                        house,
-                        zone,
-                        EventTimePolicy.homeC(),
-                        cassandra(namespace),
-                        keyspaces.streaming(),
-                        keyspaces.batch(),
-                        30);
-        return new BatchJob(spark, settings).run();
+        return new BatchJob(spark, settings(input, house, zone)).run();
+    }
+
+    private BatchSettings settings(String input, String house, String zone) {
+        return new BatchSettings(
+                input,
+                house,
+                zone,
+                EventTimePolicy.homeC(),
+                cassandra(namespace),
+                keyspaces.streaming(),
+                keyspaces.batch(),
+                30);
     }
 
     private Oracle oracle(List<String> lines, String house, String zone) {
