@@ -64,12 +64,25 @@ public final class SharedTestStack {
         }
         removeStaleStacks(root);
         LOG.info("Starting the build's local stack in {} (owner process {})", directory, owner);
+        StackSettings defaults = StackSettings.defaults();
         StackSettings settings =
-                StackSettings.defaults()
-                        .withWorkDirectory(directory)
-                        .withFreePorts()
-                        .withFastStart(true)
-                        .withOwner(owner);
+                new StackSettings(
+                                directory,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                defaults.topic(),
+                                defaults.topicPartitions(),
+                                defaults.measurement(),
+                                defaults.kafkaHeap(),
+                                defaults.cassandraHeap(),
+                                defaults.questDbHeap(),
+                                true,
+                                owner)
+                        .withFreePorts();
         // not closed here: it outlives this JVM and ends with its owner
         LocalStack stack = LocalStack.start(settings, true);
         return stack.endpoints();
