@@ -38,6 +38,14 @@ public final class TestNamespace implements AutoCloseable {
         this.id = "t" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36).substring(0, 8);
     }
 
+    /**
+     * A namespace on the build's shared stack that outlives one test class (a fixture shared by
+     * several classes); its owner closes it.
+     */
+    public static TestNamespace onSharedStack() {
+        return new TestNamespace(SharedTestStack.endpoints());
+    }
+
     /** The suffix of every name this test makes. */
     public String id() {
         return id;
