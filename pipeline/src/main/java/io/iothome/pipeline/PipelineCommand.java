@@ -105,7 +105,8 @@ public final class PipelineCommand implements Callable<Integer> {
     private final Path root = Path.of(System.getProperty("iothome.root", ".")).toAbsolutePath();
     private final List<ChildProcess> children = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private LocalStack stack;
+    private volatile boolean stopping;
+    private volatile LocalStack stack;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new PipelineCommand()).execute(args));
@@ -255,6 +256,10 @@ public final class PipelineCommand implements Callable<Integer> {
             }
             return 0;
         } catch (PipelineException e) {
+            if (stopping) {
+                // Ctrl-C: the parts ended because we stopped them
+                return 0;
+            }
             LOG.error("{}", e.getMessage());
             return 1;
         } finally {
@@ -410,7 +415,8 @@ public final class PipelineCommand implements Callable<Integer> {
     }
 
     /** Stops the children newest first, then the stack; safe to call twice. */
-    private void stopAll() {
+    private synchronized void stopAll() {
+        stopping = true;
         List<ChildProcess> toStop;
         synchronized (children) {
             toStop = new ArrayList<>(children);
@@ -419,11 +425,9 @@ public final class PipelineCommand implements Callable<Integer> {
         for (int i = toStop.size() - 1; i >= 0; i--) {
             toStop.get(i).stop();
         }
-        synchronized (this) {
-            if (stack != null) {
-                stack.close();
-                stack = null;
-            }
+        if (stack != null) {
+            stack.close();
+            stack = null;
         }
         stopped.countDown();
     }
