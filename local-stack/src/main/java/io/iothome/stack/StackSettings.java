@@ -44,8 +44,13 @@ public record StackSettings(
 
     /** The defaults: usual ports, {@code .local-stack/} in the working directory. */
     public static StackSettings defaults() {
+        return defaultsIn(Path.of(".local-stack"));
+    }
+
+    /** The usual ports and sizes, in the given working folder. */
+    public static StackSettings defaultsIn(Path workDirectory) {
         return new StackSettings(
-                Path.of(".local-stack"),
+                workDirectory,
                 9092,
                 9093,
                 9042,

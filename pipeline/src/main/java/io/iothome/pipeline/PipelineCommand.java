@@ -1,6 +1,7 @@
 package io.iothome.pipeline;
 
 import io.iothome.stack.LocalStack;
+import io.iothome.stack.Ports;
 import io.iothome.stack.StackEndpoints;
 import io.iothome.stack.StackSettings;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -127,28 +129,12 @@ public final class PipelineCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try {
             step(1, "local stack (Kafka, Cassandra, InfluxDB-write server)");
-            StackSettings settings =
-                    new StackSettings(
-                            work,
-                            9092,
-                            9093,
-                            9042,
-                            7000,
-                            7199,
-                            8086,
-                            StackSettings.DEFAULT_TOPIC,
-                            1,
-                            StackSettings.DEFAULT_MEASUREMENT,
-                            "512m",
-                            "768m",
-                            "384m",
-                            false,
-                            ProcessHandle.current().pid());
+            StackSettings settings = StackSettings.defaultsIn(work);
             if (freePorts) {
                 settings = settings.withFreePorts();
-                dashboardPort = io.iothome.stack.Ports.free();
+                dashboardPort = Ports.free();
             }
-            stack = LocalStack.start(settings, false);
+            stack = startStack(settings);
             StackEndpoints endpoints = stack.endpoints();
             Map<String, String> env = environment(endpoints);
 
@@ -166,7 +152,7 @@ public final class PipelineCommand implements Callable<Integer> {
                             logs);
 
             step(3, "data");
-            Path data = dataset();
+            Path data = dataset(logs);
 
             step(4, "streaming job (speed layer)");
             Path checkpoint = work.resolve("checkpoints/streaming-job");
@@ -241,15 +227,13 @@ public final class PipelineCommand implements Callable<Integer> {
             step(9, "dashboard health");
             awaitHealthy(dashboard);
 
-            Summary.print(endpoints, houseId, started);
+            Summary.print(endpoints, started);
             printWhereToLook(endpoints, work);
             System.out.println(READY_LINE);
             System.out.flush();
             if (!exitWhenDone) {
                 // serve until Ctrl-C; a part that dies ends the run
-                while (!stopped.await(
-                        Duration.ofSeconds(5).toMillis(),
-                        java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!stopped.await(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
                     streaming.checkRunning();
                     dashboard.checkRunning();
                 }
@@ -267,12 +251,25 @@ public final class PipelineCommand implements Callable<Integer> {
         }
     }
 
+    /** The stack, or a message a person can act on (a busy port, a folder in use). */
+    private static LocalStack startStack(StackSettings settings) {
+        try {
+            return LocalStack.start(settings, false);
+        } catch (RuntimeException e) {
+            throw new PipelineException(
+                    "the local stack did not start: "
+                            + e.getMessage()
+                            + " (another stack on the same ports or folder? --free-ports and"
+                            + " --work-dir run a second one)");
+        }
+    }
+
     private static void step(int number, String what) {
         LOG.info("[{}/9] {}", number, what);
     }
 
     /** The real file when it is there; else the generated one, made once per size. */
-    private Path dataset() throws InterruptedException {
+    private Path dataset(Path logs) throws InterruptedException {
         if (input != null) {
             Path file = input.toAbsolutePath();
             if (!Files.isReadable(file) || Files.isDirectory(file)) {
@@ -306,7 +303,7 @@ public final class PipelineCommand implements Callable<Integer> {
                                 "--rows",
                                 Long.toString(rows)),
                         Map.of(),
-                        root.resolve(".local-stack/logs"))
+                        logs)
                 .awaitSuccess(Duration.ofMinutes(10));
         return generated;
     }

@@ -35,7 +35,7 @@ final class Summary {
 
     private Summary() {}
 
-    static void print(StackEndpoints endpoints, String house, long startedNanos) {
+    static void print(StackEndpoints endpoints, long startedNanos) {
         System.out.println();
         System.out.printf(
                 "Summary (%d s since start; counting rows, a full year takes a minute):%n",
