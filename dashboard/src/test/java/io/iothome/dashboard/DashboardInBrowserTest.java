@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -201,6 +204,15 @@ class DashboardInBrowserTest {
         browser.get("http://127.0.0.1:" + port + path);
     }
 
+    /** The select item with this text that is on screen, or null while the overlay opens. */
+    private static WebElement displayedItem(WebDriver driver, String item) {
+        By byText = By.xpath("//vaadin-select-item[normalize-space()='" + item + "']");
+        return driver.findElements(byText).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElse(null);
+    }
+
     /**
      * Picks an item of a vaadin-select the way a person does: open it, click the item; again if the
      * click landed while the overlay was still opening.
@@ -211,25 +223,14 @@ class DashboardInBrowserTest {
             select.click();
             WebElement option =
                     new WebDriverWait(browser, Duration.ofSeconds(10))
-                            .until(
-                                    b ->
-                                            b
-                                                    .findElements(
-                                                            By.xpath(
-                                                                    "//vaadin-select-item[normalize-space()='"
-                                                                            + item
-                                                                            + "']"))
-                                                    .stream()
-                                                    .filter(WebElement::isDisplayed)
-                                                    .findFirst()
-                                                    .orElse(null));
+                            .until(b -> displayedItem(b, item));
             option.click();
             try {
                 new WebDriverWait(browser, Duration.ofSeconds(5))
                         .until(b -> item.equals(shownValue(selectId)));
                 return;
-            } catch (org.openqa.selenium.TimeoutException notYet) {
-                browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            } catch (TimeoutException notYet) {
+                browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
             }
         }
         throw new AssertionError(
