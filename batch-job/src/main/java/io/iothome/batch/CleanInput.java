@@ -3,6 +3,7 @@ package io.iothome.batch;
 import io.iothome.model.ParseResult;
 import io.iothome.model.ReadingParser;
 import io.iothome.model.RejectReason;
+import io.iothome.spark.CassandraTables;
 import io.iothome.spark.ReadingRows;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,11 +83,7 @@ record CleanInput(Dataset<Row> readings, Dataset<Row> rejections) {
     /** The house's readings in the speed layer's raw table. */
     static CleanInput fromMasterDataSet(SparkSession spark, BatchSettings settings) {
         Dataset<Row> raw =
-                spark.read()
-                        .format("org.apache.spark.sql.cassandra")
-                        .option("keyspace", settings.streamingKeyspace())
-                        .option("table", "raw_row_dataset")
-                        .load()
+                CassandraTables.read(spark, settings.streamingKeyspace(), "raw_row_dataset")
                         .filter(functions.col("house_id").equalTo(settings.houseId()));
         String[] columns = ReadingRows.READING_SCHEMA.fieldNames();
         Dataset<Row> readings =

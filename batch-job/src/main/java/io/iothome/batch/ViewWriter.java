@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.spark.connector.cql.CassandraConnector;
+import io.iothome.spark.CassandraTables;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,12 +82,7 @@ final class ViewWriter implements AutoCloseable {
 
     /** Appends (upserts) the rows of {@code view} to {@code table}. */
     void write(Dataset<org.apache.spark.sql.Row> view, String table) {
-        view.write()
-                .format("org.apache.spark.sql.cassandra")
-                .option("keyspace", keyspace)
-                .option("table", table)
-                .mode("append")
-                .save();
+        CassandraTables.append(view, keyspace, table);
     }
 
     private void execute(String cql, Object... values) {

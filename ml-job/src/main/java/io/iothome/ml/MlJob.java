@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.iothome.spark.CassandraSettings;
+import io.iothome.spark.CassandraTables;
 import io.iothome.spark.HourlyFeatureTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -154,11 +155,7 @@ public final class MlJob {
     }
 
     private Dataset<Row> hourlyTable() {
-        return spark.read()
-                .format("org.apache.spark.sql.cassandra")
-                .option("keyspace", settings.keyspace())
-                .option("table", HourlyFeatureTable.TABLE)
-                .load()
+        return CassandraTables.read(spark, settings.keyspace(), HourlyFeatureTable.TABLE)
                 .filter(col("house_id").equalTo(settings.houseId()))
                 .drop("readings");
     }
@@ -207,12 +204,7 @@ public final class MlJob {
     }
 
     private void write(Dataset<Row> rows, String table) {
-        rows.write()
-                .format("org.apache.spark.sql.cassandra")
-                .option("keyspace", settings.keyspace())
-                .option("table", table)
-                .mode("append")
-                .save();
+        CassandraTables.append(rows, settings.keyspace(), table);
     }
 
     private static final StructType METRICS_SCHEMA = metricsSchema();

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.iothome.spark.CassandraTables;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -212,12 +213,7 @@ public final class StreamingJob {
     }
 
     private void writeCassandra(Dataset<Row> rows, String table) {
-        rows.write()
-                .format("org.apache.spark.sql.cassandra")
-                .option("keyspace", settings.keyspace())
-                .option("table", table)
-                .mode("append")
-                .save();
+        CassandraTables.append(rows, settings.keyspace(), table);
     }
 
     private static Column[] columns(String... names) {
