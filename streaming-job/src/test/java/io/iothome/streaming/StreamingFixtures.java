@@ -1,6 +1,8 @@
 package io.iothome.streaming;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.servererrors.ReadFailureException;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
 import io.iothome.data.HomeCGenerator;
 import io.iothome.model.EventTimePolicy;
 import io.iothome.spark.CassandraSettings;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -85,11 +88,33 @@ final class StreamingFixtures {
                 null);
     }
 
-    /** Readings of a house in the raw table (a full scan: fine for test sizes). */
+    /**
+     * Readings in the raw table (a full scan: fine for test sizes). While the job writes, a count
+     * of 100,000 rows can outlast the node's read timeout on a loaded 2-core machine and fail; that
+     * says nothing about what is stored, so the count is asked again, up to three times.
+     */
     static long rawCount(CqlSession session, String keyspace) {
-        return session.execute("SELECT count(*) FROM " + keyspace + ".raw_row_dataset")
-                .one()
-                .getLong(0);
+        String count = "SELECT count(*) FROM " + keyspace + ".raw_row_dataset";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return session.execute(count).one().getLong(0);
+            } catch (ReadFailureException | ReadTimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.err.printf("raw count failed (%s), asking again%n", e.getMessage());
+                sleep(Duration.ofSeconds(3));
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting", e);
+        }
     }
 
     /** Distinct event times in the line-protocol store. */
