@@ -230,6 +230,10 @@ public final class PipelineCommand implements Callable<Integer> {
             Summary.print(endpoints, started);
             printWhereToLook(endpoints, work);
             System.out.println(READY_LINE);
+            System.out.println(
+                    exitWhenDone
+                            ? "Stopping (--exit-when-done)."
+                            : "Serving; Ctrl-C stops every process this run started.");
             System.out.flush();
             if (!exitWhenDone) {
                 // serve until Ctrl-C; a part that dies ends the run
@@ -405,10 +409,6 @@ public final class PipelineCommand implements Callable<Integer> {
                         + endpoints.cassandraPort()
                         + " (keyspaces streaming, my_batch)");
         System.out.println("  Logs             " + work.resolve("logs"));
-        System.out.println(
-                exitWhenDone
-                        ? "Stopping (--exit-when-done)."
-                        : "Serving; Ctrl-C stops every process this run started.");
     }
 
     /** Stops the children newest first, then the stack; safe to call twice. */
