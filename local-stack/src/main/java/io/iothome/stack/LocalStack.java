@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline's services as local processes: a Kafka broker, a Cassandra node and an
- * InfluxDB-write server, started together in one working folder, readied on real signals, and
- * stopped together. One stack per folder: a second start while one runs fails with a message.
+ * InfluxDB-write server, and on request a Spark standalone master and worker, started together in
+ * one working folder, readied on real signals, and stopped together. One stack per folder: a second
+ * start while one runs fails with a message.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -30,6 +33,8 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final CassandraNode cassandra;
     private final InfluxWriteServer influx;
+    private final SparkMaster sparkMaster;
+    private final SparkWorker sparkWorker;
     private StackEndpoints endpoints;
     private volatile boolean stopped;
 
@@ -60,6 +65,17 @@ public final class LocalStack implements AutoCloseable {
                         settings.influxPort(),
                         settings.questDbHeap(),
                         owner);
+        SparkClusterSettings cluster = settings.sparkCluster();
+        if (cluster == null) {
+            this.sparkMaster = null;
+            this.sparkWorker = null;
+        } else {
+            Path spark = workDirectory.resolve("spark");
+            SparkHome home = SparkHome.layOut(spark.resolve("home"));
+            this.sparkMaster = new SparkMaster(spark.resolve("master"), home, cluster, owner);
+            this.sparkWorker =
+                    new SparkWorker(spark.resolve("worker"), home, cluster, sparkMaster, owner);
+        }
     }
 
     /**
@@ -79,11 +95,12 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         LOG.info(
-                "Local stack up in {} s: Kafka {}, Cassandra 127.0.0.1:{}, InfluxDB writes {}",
+                "Local stack up in {} s: Kafka {}, Cassandra 127.0.0.1:{}, InfluxDB writes {}{}",
                 (System.nanoTime() - started) / 1_000_000_000,
                 stack.kafka.bootstrapServers(),
                 stack.cassandra.port(),
-                stack.influx.url());
+                stack.influx.url(),
+                stack.sparkMaster().map(master -> ", Spark master " + master.url()).orElse(""));
         return stack;
     }
 
@@ -112,9 +129,20 @@ public final class LocalStack implements AutoCloseable {
                 CompletableFuture.runAsync(() -> kafka.awaitReady(START_TIMEOUT));
         CompletableFuture<Void> influxReady =
                 CompletableFuture.runAsync(() -> influx.awaitReady(START_TIMEOUT));
+        CompletableFuture<Void> sparkReady = CompletableFuture.completedFuture(null);
+        if (sparkMaster != null) {
+            sparkMaster.launch();
+            sparkReady =
+                    CompletableFuture.runAsync(
+                            () -> {
+                                sparkMaster.awaitReady(START_TIMEOUT);
+                                sparkWorker.start(START_TIMEOUT);
+                            });
+        }
         join(kafkaReady);
         join(influxReady);
         join(cassandraReady);
+        join(sparkReady);
 
         kafka.createTopic(settings.topic(), settings.topicPartitions());
         try (CqlSession session = cassandra.session()) {
@@ -131,7 +159,9 @@ public final class LocalStack implements AutoCloseable {
                         settings.topic(),
                         settings.measurement(),
                         settings.ownerPid(),
-                        List.of(kafka.pid(), cassandra.pid(), influx.pid()));
+                        servers().stream().map(LocalServer::pid).toList(),
+                        sparkMaster == null ? "" : sparkMaster.url(),
+                        sparkMaster == null ? "" : sparkMaster.uiUrl());
         endpoints.save(workDirectory);
     }
 
@@ -166,9 +196,24 @@ public final class LocalStack implements AutoCloseable {
         return workDirectory;
     }
 
+    /** The Spark standalone master, when the stack runs one. */
+    public Optional<SparkMaster> sparkMaster() {
+        return Optional.ofNullable(sparkMaster);
+    }
+
+    /** Every server of the stack, the Spark cluster's included. */
+    private List<LocalServer> servers() {
+        List<LocalServer> servers = new ArrayList<>(List.of(kafka, cassandra, influx));
+        if (sparkMaster != null) {
+            servers.add(sparkMaster);
+            servers.add(sparkWorker);
+        }
+        return servers;
+    }
+
     /** The log files of the servers, for people and error messages. */
     public List<Path> logFiles() {
-        return List.of(kafka.logFile(), cassandra.logFile(), influx.logFile());
+        return servers().stream().map(LocalServer::logFile).toList();
     }
 
     /** Stops the servers (SIGTERM, then SIGKILL after a grace period), together. */
@@ -180,9 +225,9 @@ public final class LocalStack implements AutoCloseable {
         stopped = true;
         long started = System.nanoTime();
         CompletableFuture.allOf(
-                        CompletableFuture.runAsync(kafka::stop),
-                        CompletableFuture.runAsync(influx::stop),
-                        CompletableFuture.runAsync(cassandra::stop))
+                        servers().stream()
+                                .map(server -> CompletableFuture.runAsync(server::stop))
+                                .toArray(CompletableFuture[]::new))
                 .join();
         try {
             Files.deleteIfExists(workDirectory.resolve(StackEndpoints.FILE_NAME));
@@ -194,7 +239,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void deleteData(Path directory) throws IOException {
-        for (String server : List.of("kafka", "cassandra", "questdb")) {
+        for (String server : List.of("kafka", "cassandra", "questdb", "spark")) {
             Path data = directory.resolve(server);
             if (Files.exists(data)) {
                 try (Stream<Path> paths = Files.walk(data)) {

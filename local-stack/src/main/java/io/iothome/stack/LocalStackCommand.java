@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Starts a Kafka broker (KRaft), a Cassandra 5.0 node and an InfluxDB-2-write-compatible"
-                    + " server (QuestDB) as local processes, creates the pipeline's topic, applies"
+                    + " server (QuestDB) as local processes (and with --spark-cluster a Spark"
+                    + " standalone master and worker), creates the pipeline's topic, applies"
                     + " cassandra/schema.cql and creates the deduplicated measurement. Runs until"
                     + " Ctrl-C (or SIGTERM), then stops them all.",
             "Each option falls back to the environment variable named in its description."
@@ -128,6 +129,39 @@ public final class LocalStackCommand implements Callable<Integer> {
     boolean fastStart;
 
     @Option(
+            names = "--spark-cluster",
+            description =
+                    "Also start a Spark standalone master and worker (from Spark's Maven jars), for"
+                            + " bin/spark-submit.sh --master spark://127.0.0.1:<port>.")
+    boolean sparkCluster;
+
+    @Option(
+            names = "--spark-master-port",
+            description =
+                    "Spark master port (IOTHOME_SPARK_MASTER_PORT; default: ${DEFAULT-VALUE}).",
+            defaultValue = "${env:IOTHOME_SPARK_MASTER_PORT:-7077}")
+    int sparkMasterPort;
+
+    @Option(
+            names = "--spark-ui-port",
+            description =
+                    "Spark master web UI port; the worker's is the next one (default:"
+                            + " ${DEFAULT-VALUE}).",
+            defaultValue = "8081")
+    int sparkUiPort;
+
+    @Option(
+            names = "--spark-worker-cores",
+            description = "Cores the worker offers (default: twice the machine's).")
+    Integer sparkWorkerCores;
+
+    @Option(
+            names = "--spark-worker-memory",
+            description = "Memory the worker offers to executors (default: ${DEFAULT-VALUE}).",
+            defaultValue = "4g")
+    String sparkWorkerMemory;
+
+    @Option(
             names = "--owner-pid",
             description = "Also stop when this process ends (used by tools that start the stack).",
             defaultValue = "-1")
@@ -152,7 +186,8 @@ public final class LocalStackCommand implements Callable<Integer> {
                         cassandraHeap,
                         questDbHeap,
                         fastStart,
-                        owner);
+                        owner,
+                        sparkCluster ? sparkCluster() : null);
         if (freePorts) {
             settings = settings.withFreePorts();
         }
@@ -194,8 +229,26 @@ public final class LocalStackCommand implements Callable<Integer> {
                 endpoints.measurement(),
                 stack.logFiles(),
                 stack.workDirectory().resolve(StackEndpoints.FILE_NAME));
+        if (endpoints.hasSparkCluster()) {
+            System.out.printf(
+                    "  Spark master            : %s (UI %s); submit with bin/spark-submit.sh"
+                            + " --master %s%n%n",
+                    endpoints.sparkMasterUrl(),
+                    endpoints.sparkMasterUi(),
+                    endpoints.sparkMasterUrl());
+        }
         stop.await();
         return 0;
+    }
+
+    private SparkClusterSettings sparkCluster() {
+        SparkClusterSettings defaults = SparkClusterSettings.defaults();
+        return new SparkClusterSettings(
+                sparkMasterPort,
+                sparkUiPort,
+                sparkUiPort + 1,
+                sparkWorkerCores != null ? sparkWorkerCores : defaults.workerCores(),
+                sparkWorkerMemory);
     }
 
     public static void main(String[] args) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class ServiceProcess {
     private final String name;
     private final Path logFile;
     private final List<String> command;
+    private Map<String, String> environment = Map.of();
     private Process process;
 
     private ServiceProcess(String name, Path logFile, List<String> command) {
@@ -58,6 +60,12 @@ final class ServiceProcess {
         return new ServiceProcess(name, logFile, command);
     }
 
+    /** Variables set for the process on top of the stack's own environment. */
+    ServiceProcess withEnvironment(Map<String, String> variables) {
+        this.environment = Map.copyOf(variables);
+        return this;
+    }
+
     /** Starts the process, its output appended to the log file. */
     void start(Path workingDirectory) {
         try {
@@ -68,13 +76,14 @@ final class ServiceProcess {
                     StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
-            process =
+            ProcessBuilder builder =
                     new ProcessBuilder(command)
                             .directory(workingDirectory.toFile())
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                            .start();
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }

@@ -25,6 +25,8 @@ import java.util.Properties;
  * @param measurement the InfluxDB measurement
  * @param ownerPid the process whose end stops the servers
  * @param serverPids the servers' processes
+ * @param sparkMasterUrl the Spark standalone master applications are submitted to, or "" for none
+ * @param sparkMasterUi the master's web UI (its JSON status at {@code /json/}), or "" for none
  */
 public record StackEndpoints(
         String kafkaBootstrapServers,
@@ -34,9 +36,16 @@ public record StackEndpoints(
         String topic,
         String measurement,
         long ownerPid,
-        List<Long> serverPids) {
+        List<Long> serverPids,
+        String sparkMasterUrl,
+        String sparkMasterUi) {
 
     public static final String FILE_NAME = "stack.properties";
+
+    /** Whether a Spark standalone cluster runs beside the stack. */
+    public boolean hasSparkCluster() {
+        return !sparkMasterUrl.isEmpty();
+    }
 
     /** Whether every server process of this stack is still running. */
     public boolean serversAlive() {
@@ -55,6 +64,8 @@ public record StackEndpoints(
         properties.setProperty("owner.pid", Long.toString(ownerPid));
         properties.setProperty(
                 "server.pids", String.join(",", serverPids.stream().map(String::valueOf).toList()));
+        properties.setProperty("spark.master.url", sparkMasterUrl);
+        properties.setProperty("spark.master.ui", sparkMasterUi);
         Path file = workDirectory.resolve(FILE_NAME);
         Path partial = workDirectory.resolve(FILE_NAME + ".partial");
         try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
@@ -89,7 +100,9 @@ public record StackEndpoints(
                             Long.parseLong(properties.getProperty("owner.pid")),
                             Arrays.stream(properties.getProperty("server.pids").split(","))
                                     .map(Long::parseLong)
-                                    .toList()));
+                                    .toList(),
+                            properties.getProperty("spark.master.url", ""),
+                            properties.getProperty("spark.master.ui", "")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

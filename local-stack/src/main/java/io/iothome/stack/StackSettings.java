@@ -21,6 +21,7 @@ import java.nio.file.Path;
  * @param questDbHeap the InfluxDB-write server's heap
  * @param fastStart start quicker at some cost in peak speed (tests)
  * @param ownerPid the process whose end stops the servers
+ * @param sparkCluster a Spark standalone master and worker to start too, or null for none
  */
 public record StackSettings(
         Path workDirectory,
@@ -37,7 +38,8 @@ public record StackSettings(
         String cassandraHeap,
         String questDbHeap,
         boolean fastStart,
-        long ownerPid) {
+        long ownerPid,
+        SparkClusterSettings sparkCluster) {
 
     public static final String DEFAULT_TOPIC = "iothome-readings";
     public static final String DEFAULT_MEASUREMENT = "iothome_data";
@@ -49,6 +51,11 @@ public record StackSettings(
 
     /** The usual ports and sizes, in the given working folder. */
     public static StackSettings defaultsIn(Path workDirectory) {
+        return defaultsIn(workDirectory, null);
+    }
+
+    /** The usual ports and sizes, in the given working folder, with a Spark cluster or not. */
+    public static StackSettings defaultsIn(Path workDirectory, SparkClusterSettings sparkCluster) {
         return new StackSettings(
                 workDirectory,
                 9092,
@@ -64,7 +71,8 @@ public record StackSettings(
                 "640m",
                 "384m",
                 false,
-                ProcessHandle.current().pid());
+                ProcessHandle.current().pid(),
+                sparkCluster);
     }
 
     /** Every port taken afresh from the free ones: for test stacks beside a running one. */
@@ -84,6 +92,7 @@ public record StackSettings(
                 cassandraHeap,
                 questDbHeap,
                 fastStart,
-                ownerPid);
+                ownerPid,
+                sparkCluster == null ? null : sparkCluster.withFreePorts());
     }
 }

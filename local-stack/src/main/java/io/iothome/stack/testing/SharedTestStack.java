@@ -81,7 +81,8 @@ public final class SharedTestStack {
                                 defaults.cassandraHeap(),
                                 defaults.questDbHeap(),
                                 true,
-                                owner)
+                                owner,
+                                null)
                         .withFreePorts();
         // not closed here: it outlives this JVM and ends with its owner
         LocalStack stack = LocalStack.start(settings, true);
