@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole pipeline on this machine, without Docker: ./pipeline.sh --help
 # Builds what is missing (first time: a few minutes), then runs the local stack, the producer,
-# the streaming, batch and ML jobs and the dashboard; Ctrl-C stops everything it started.
+# the streaming, batch and ML jobs (local Spark, or --spark-cluster) and the dashboard; Ctrl-C stops
+# everything it started.
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 
@@ -24,7 +25,8 @@ fi
 needed=(pipeline/target/run.classpath pipeline/target/classes dashboard/target/dashboard.jar
     producer/target/producer.jar data/target/data-generator.jar
     streaming-job/target/run.classpath batch-job/target/run.classpath ml-job/target/run.classpath
-    local-stack/target/classes)
+    streaming-job/target/streaming-job.jar batch-job/target/batch-job.jar ml-job/target/ml-job.jar
+    local-stack/target/classes local-stack/target/launcher.classpath)
 for path in "${needed[@]}"; do
     if [[ ! -e "$root/$path" ]]; then
         echo "Building the project once (./mvnw install -DskipTests; a few minutes)..." >&2

@@ -2,6 +2,7 @@ package io.iothome.pipeline;
 
 import io.iothome.stack.LocalStack;
 import io.iothome.stack.Ports;
+import io.iothome.stack.SparkClusterSettings;
 import io.iothome.stack.StackEndpoints;
 import io.iothome.stack.StackSettings;
 import java.io.IOException;
@@ -84,7 +85,9 @@ public final class PipelineCommand implements Callable<Integer> {
 
     @Option(
             names = "--free-ports",
-            description = "Take free ports instead of 9092, 9042, 8086 and 8080 (beside a stack).")
+            description =
+                    "Take free ports instead of the usual ones (9092, 9042, 8086, 8080; 7077, 8081"
+                            + " and 8082 with --spark-cluster), beside another stack.")
     boolean freePorts;
 
     @Option(
@@ -98,6 +101,13 @@ public final class PipelineCommand implements Callable<Integer> {
             description =
                     "Publish the file again even when the topic already holds as many records.")
     boolean republish;
+
+    @Option(
+            names = "--spark-cluster",
+            description =
+                    "Run the Spark jobs on a Spark standalone master and worker started beside the"
+                            + " stack, submitted with bin/spark-submit.sh, instead of local mode.")
+    boolean sparkCluster;
 
     @Option(
             names = "--exit-when-done",
@@ -128,15 +138,21 @@ public final class PipelineCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "pipeline-stop"));
         long started = System.nanoTime();
         try {
-            step(1, "local stack (Kafka, Cassandra, InfluxDB-write server)");
-            StackSettings settings = StackSettings.defaultsIn(work);
+            step(
+                    1,
+                    "local stack (Kafka, Cassandra, InfluxDB-write server"
+                            + (sparkCluster ? ", Spark master and worker)" : ")"));
+            StackSettings settings =
+                    StackSettings.defaultsIn(
+                            work, sparkCluster ? SparkClusterSettings.defaults() : null);
             if (freePorts) {
                 settings = settings.withFreePorts();
                 dashboardPort = Ports.free();
             }
             stack = startStack(settings);
             StackEndpoints endpoints = stack.endpoints();
-            Map<String, String> env = environment(endpoints);
+            Map<String, String> env = environment(endpoints, work);
+            SparkJobs jobs = new SparkJobs(root, endpoints, settings.sparkCluster());
 
             step(2, "dashboard (starts now, ready at the end)");
             ChildProcess dashboard =
@@ -159,7 +175,7 @@ public final class PipelineCommand implements Callable<Integer> {
             ChildProcess streaming =
                     start(
                             "streaming-job",
-                            module(
+                            jobs.command(
                                     "streaming-job",
                                     "io.iothome.streaming.StreamingJobCommand",
                                     "--checkpoint",
@@ -197,7 +213,7 @@ public final class PipelineCommand implements Callable<Integer> {
             ChildProcess batch =
                     start(
                             "batch-job",
-                            module(
+                            jobs.command(
                                     "batch-job",
                                     "io.iothome.batch.BatchJobCommand",
                                     "--input",
@@ -211,7 +227,7 @@ public final class PipelineCommand implements Callable<Integer> {
             ChildProcess ml =
                     start(
                             "ml-job",
-                            module(
+                            jobs.command(
                                     "ml-job",
                                     "io.iothome.ml.MlJobCommand",
                                     "--model-dir",
@@ -312,8 +328,9 @@ public final class PipelineCommand implements Callable<Integer> {
         return generated;
     }
 
-    private Map<String, String> environment(StackEndpoints endpoints) {
+    private Map<String, String> environment(StackEndpoints endpoints, Path work) {
         return Map.of(
+                "IOTHOME_SPARK_HOME", work.resolve("spark/home").toString(),
                 "IOTHOME_KAFKA_BOOTSTRAP", endpoints.kafkaBootstrapServers(),
                 "IOTHOME_TOPIC", endpoints.topic(),
                 "IOTHOME_CASSANDRA_HOST", endpoints.cassandraHost(),
@@ -408,6 +425,14 @@ public final class PipelineCommand implements Callable<Integer> {
                         + ":"
                         + endpoints.cassandraPort()
                         + " (keyspaces streaming, my_batch)");
+        if (endpoints.hasSparkCluster()) {
+            System.out.println(
+                    "  Spark master     "
+                            + endpoints.sparkMasterUrl()
+                            + " (UI "
+                            + endpoints.sparkMasterUi()
+                            + ")");
+        }
         System.out.println("  Logs             " + work.resolve("logs"));
     }
 
@@ -470,16 +495,6 @@ public final class PipelineCommand implements Callable<Integer> {
         String line = tail.substring(tail.lastIndexOf('\n') + 1);
         int message = line.indexOf(" - ");
         return message < 0 ? line : line.substring(message + 3);
-    }
-
-    /** A module's main on its full classpath, through bin/run-module.sh. */
-    private List<String> module(String module, String main, String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(root.resolve("bin/run-module.sh").toString());
-        command.add(module);
-        command.add(main);
-        command.addAll(List.of(arguments));
-        return command;
     }
 
     private static String java() {

@@ -134,6 +134,33 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theClusterWorkerMountsEveryFolderTheJobsExecutorsReadOrWrite() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        List<Object> worker = values(services.get("spark-worker").get("volumes"));
+        for (String job : List.of("streaming-job", "batch-job", "ml-job")) {
+            for (Object volume : values(services.get(job).get("volumes"))) {
+                String mount = String.valueOf(volume);
+                // the streaming checkpoint is written by the driver alone
+                if (!mount.contains("/checkpoints")) {
+                    assertThat(worker).as("%s mounts %s", job, mount).contains(volume);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theStreamingJobLeavesTheClusterWorkerCoresForTheBatchJobs() throws IOException {
+        Map<String, Map<String, Object>> services = services();
+        String options =
+                (String) environment(services.get("streaming-job")).get("SPARK_SUBMIT_OPTS");
+        int streamingCores =
+                Integer.parseInt(match(String.valueOf(options), "spark.cores.max=(\\d+)", null));
+        List<Object> worker = values(services.get("spark-worker").get("command"));
+        int workerCores = Integer.parseInt((String) worker.get(worker.indexOf("--cores") + 1));
+        assertThat(streamingCores).isPositive().isLessThan(workerCores);
+    }
+
+    @Test
     void theLiveDashboardTemplateReadsWhatTheStreamingJobWrites() throws IOException {
         Map<String, Object> template;
         try (Reader reader = Files.newBufferedReader(ROOT.resolve("influx/live-dashboard.yml"))) {
@@ -237,5 +264,10 @@ class DeploymentFilesTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Object yaml) {
         return (List<Map<String, Object>>) yaml;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> values(Object yaml) {
+        return (List<Object>) yaml;
     }
 }

@@ -23,15 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * The README's one command, run as a user runs it, on the 2,838 real rows: ./pipeline.sh starts
- * everything; once it says it is ready, this test counts every table itself, asks the dashboard for
- * its health and views, then stops the run with SIGTERM (as Ctrl-C does) and checks that no process
- * it started is left.
+ * The README's one command, run as a user runs it, on the 2,838 real rows, in local mode and on a
+ * Spark standalone cluster: ./pipeline.sh starts everything; once it says it is ready, this test
+ * counts every table itself, asks the dashboard for its health and views, then stops the run with
+ * SIGTERM (as Ctrl-C does) and checks that no process it started is left.
  */
 class PipelineEndToEndTest {
 
@@ -40,17 +42,43 @@ class PipelineEndToEndTest {
 
     @Test
     void oneCommandFillsEveryTableServesTheDashboardAndStopsCleanly() throws Exception {
+        runPipeline(List.of(), endpoints -> assertThat(endpoints.hasSparkCluster()).isFalse());
+    }
+
+    @Test
+    void onASparkClusterEveryJobRunsOnTheStandaloneMasterAndFillsTheSameTables() throws Exception {
+        runPipeline(
+                List.of("--spark-cluster"),
+                endpoints -> {
+                    Map<String, Object> master = sparkMasterStatus(endpoints);
+                    assertThat(master).containsEntry("status", "ALIVE");
+                    assertThat(master).containsEntry("aliveworkers", 1);
+                    // the batch and ML jobs ran there and ended; the streaming job runs there
+                    assertThat(applicationNames(master, "completedapps"))
+                            .contains("iothome-batch", "iothome-ml");
+                    assertThat(applicationNames(master, "activeapps"))
+                            .containsExactly("iothome-streaming");
+                });
+    }
+
+    /**
+     * Runs ./pipeline.sh with {@code options} on the real rows, checks what every run must give,
+     * then {@code more} on the running stack, then stops the run.
+     */
+    private static void runPipeline(List<String> options, Consumer<StackEndpoints> more)
+            throws Exception {
         Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-");
-        Process pipeline =
-                new ProcessBuilder(
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
                                 ProjectFiles.root().resolve("pipeline.sh").toString(),
                                 "--input",
                                 ProjectFiles.sampleCsv().toString(),
                                 "--free-ports",
                                 "--work-dir",
-                                work.toString())
-                        .redirectErrorStream(true)
-                        .start();
+                                work.toString()));
+        command.addAll(options);
+        Process pipeline = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         CompletableFuture<String> dashboard = new CompletableFuture<>();
         Thread reader = new Thread(() -> follow(pipeline, output, dashboard), "pipeline-output");
@@ -111,6 +139,8 @@ class PipelineEndToEndTest {
                 assertThat(page.body()).as(view).contains("<html");
             }
 
+            more.accept(endpoints);
+
             // Ctrl-C: every process of the run ends
             pipeline.destroy();
             assertThat(pipeline.waitFor(3, TimeUnit.MINUTES)).as("pipeline stopped").isTrue();
@@ -166,6 +196,23 @@ class PipelineEndToEndTest {
         } catch (Exception e) {
             dashboard.completeExceptionally(e);
         }
+    }
+
+    /** The Spark master's JSON status (JSON is YAML, so the YAML reader parses it). */
+    private static Map<String, Object> sparkMasterStatus(StackEndpoints endpoints) {
+        try {
+            String body =
+                    get(HttpClient.newHttpClient(), endpoints.sparkMasterUi() + "/json/").body();
+            return new Yaml().load(body);
+        } catch (Exception e) {
+            throw new AssertionError("the Spark master's status did not load", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> applicationNames(Map<String, Object> master, String list) {
+        return ((List<Map<String, Object>>) master.get(list))
+                .stream().map(app -> (String) app.get("name")).toList();
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
