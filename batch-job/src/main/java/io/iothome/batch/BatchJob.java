@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,41 +59,43 @@ public final class BatchJob {
         // Cassandra first: unreachable, the run fails before any work
         ViewWriter writer = new ViewWriter(spark, settings.batchKeyspace());
 
-        // read and clean once; every view comes from this one cached DataFrame
+        // read and parse once; every view comes from the kept input
         long stage = System.nanoTime();
         CleanInput input =
                 settings.readsMasterDataSet()
                         ? CleanInput.fromMasterDataSet(spark, settings)
                         : CleanInput.fromCsv(spark, settings);
-        Dataset<Row> readings = input.readings().persist(StorageLevel.MEMORY_AND_DISK());
-        long readingCount = readings.count();
-        Dataset<Row> rejections = input.rejections().persist(StorageLevel.MEMORY_AND_DISK());
-        long rejectionCount = rejections.count();
-        stageDone(
-                "read+clean",
-                stage,
-                "%d clean readings, %d rejected lines from %s",
-                readingCount,
-                rejectionCount,
-                settings.source());
-        if (readingCount == 0) {
-            LOG.warn(
-                    "No clean reading in {}: every view of house {} will be empty",
-                    settings.source(),
-                    house);
-        }
-
-        BatchViews views = new BatchViews(readings, settings.timeZone());
-        if (measureCompute) {
-            stage = System.nanoTime();
-            long rows = 0;
-            for (Granularity granularity : Granularity.values()) {
-                rows += views.energy(granularity).collectAsList().size();
-                rows += views.weather(granularity).collectAsList().size();
+        try (writer;
+                input) {
+            Dataset<Row> readings = input.readings();
+            long readingCount = readings.count();
+            Dataset<Row> rejections = input.rejections();
+            long rejectionCount = rejections.count();
+            stageDone(
+                    "read+clean",
+                    stage,
+                    "%d clean readings, %d rejected lines from %s",
+                    readingCount,
+                    rejectionCount,
+                    settings.source());
+            if (readingCount == 0) {
+                LOG.warn(
+                        "No clean reading in {}: every view of house {} will be empty",
+                        settings.source(),
+                        house);
             }
-            stageDone("aggregates compute only", stage, "%d rows, nothing written", rows);
-        }
-        try (writer) {
+
+            BatchViews views = new BatchViews(readings, settings.timeZone());
+            if (measureCompute) {
+                stage = System.nanoTime();
+                long rows = 0;
+                for (Granularity granularity : Granularity.values()) {
+                    rows += views.energy(granularity).collectAsList().size();
+                    rows += views.weather(granularity).collectAsList().size();
+                }
+                stageDone("aggregates compute only", stage, "%d rows, nothing written", rows);
+            }
+
             stage = System.nanoTime();
             writer.clearRejections(settings.source());
             writer.write(rejections, "rejected_records");
@@ -135,22 +136,19 @@ public final class BatchJob {
                     stage,
                     "%d histogram bins",
                     rowsByTable.get("column_histogram"));
-        } finally {
-            readings.unpersist();
-            rejections.unpersist();
-        }
 
-        double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.info(
-                "Batch run done in {} s for house {} ({}): {} readings, {} rejected; rows per"
-                        + " table {}",
-                String.format("%.1f", seconds),
-                house,
-                settings.timeZone(),
-                readingCount,
-                rejectionCount,
-                rowsByTable);
-        return new Summary(readingCount, rejectionCount, rowsByTable, secondsByStage);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.info(
+                    "Batch run done in {} s for house {} ({}): {} readings, {} rejected; rows per"
+                            + " table {}",
+                    String.format("%.1f", seconds),
+                    house,
+                    settings.timeZone(),
+                    readingCount,
+                    rejectionCount,
+                    rowsByTable);
+            return new Summary(readingCount, rejectionCount, rowsByTable, secondsByStage);
+        }
     }
 
     /** Replaces the house's rows of {@code table} with {@code view}. */

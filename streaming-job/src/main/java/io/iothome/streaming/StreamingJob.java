@@ -4,16 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.iothome.spark.CassandraTables;
-import java.util.Arrays;
+import io.iothome.spark.ParseOutcomes;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -140,7 +138,7 @@ public final class StreamingJob {
                                     min("source_offset"),
                                     max("source_offset"),
                                     count("*"),
-                                    sum(when(col(RecordOutcomes.ACCEPTED), 1).otherwise(0)))
+                                    sum(when(col(ParseOutcomes.ACCEPTED), 1).otherwise(0)))
                             .collectAsList();
             long rows = partitions.stream().mapToLong(p -> p.getLong(3)).sum();
             long accepted = partitions.stream().mapToLong(p -> p.getLong(4)).sum();
@@ -150,18 +148,8 @@ public final class StreamingJob {
             }
 
             Dataset<Row> readings =
-                    outcomes.filter(col(RecordOutcomes.ACCEPTED))
-                            .select(columns(RecordOutcomes.rawColumns()));
-            Dataset<Row> rejections =
-                    outcomes.filter(not(col(RecordOutcomes.ACCEPTED)))
-                            .select(
-                                    columns(
-                                            "source",
-                                            "position",
-                                            "raw_line",
-                                            "reason",
-                                            "message",
-                                            "seen_at"));
+                    ParseOutcomes.readings(outcomes, RecordOutcomes.POSITION_COLUMNS);
+            Dataset<Row> rejections = ParseOutcomes.rejections(outcomes);
 
             long sink = System.nanoTime();
             if (accepted > 0) {
@@ -214,10 +202,6 @@ public final class StreamingJob {
 
     private void writeCassandra(Dataset<Row> rows, String table) {
         CassandraTables.append(rows, settings.keyspace(), table);
-    }
-
-    private static Column[] columns(String... names) {
-        return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 
     private static String offsets(List<Row> partitions) {
