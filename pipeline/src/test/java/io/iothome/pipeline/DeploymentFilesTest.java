@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -183,6 +184,39 @@ class DeploymentFilesTest {
                 while (field.find()) {
                     assertThat(fields).as(chart.get("name") + "").contains(field.group(1));
                 }
+            }
+        }
+    }
+
+    /**
+     * The chart rules `influx apply` enforces (InfluxDB 2's template validation): a known kind, a
+     * positive size, an XY chart's geometry and its x and y axes, a table's wrapping.
+     */
+    @Test
+    void theLiveDashboardTemplateKeepsInfluxTemplateChartRules() throws IOException {
+        Map<String, Object> template;
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("influx/live-dashboard.yml"))) {
+            template = new Yaml().load(reader);
+        }
+        assertThat(template).containsEntry("apiVersion", "influxdata.com/v2alpha1");
+        for (Map<String, Object> chart : list(map(template.get("spec")).get("charts"))) {
+            String name = (String) chart.get("name");
+            String kind = ((String) chart.get("kind")).toLowerCase(Locale.ROOT);
+            assertThat(kind).as(name).isIn("xy", "table", "single_stat", "gauge", "markdown");
+            assertThat((Integer) chart.get("width")).as(name).isPositive();
+            assertThat((Integer) chart.get("height")).as(name).isPositive();
+            if (kind.equals("xy")) {
+                assertThat(chart.get("geom"))
+                        .as(name)
+                        .isIn("line", "step", "stacked", "monotoneX", "bar");
+                assertThat(list(chart.get("axes")).stream().map(axis -> axis.get("name")))
+                        .as(name)
+                        .contains("x", "y");
+            }
+            if (kind.equals("table") && chart.containsKey("tableOptions")) {
+                assertThat(map(chart.get("tableOptions")).getOrDefault("wrapping", ""))
+                        .as(name)
+                        .isIn("", "single-line", "truncate", "wrap");
             }
         }
     }
