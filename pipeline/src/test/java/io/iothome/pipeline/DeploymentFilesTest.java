@@ -163,10 +163,7 @@ class DeploymentFilesTest {
 
     @Test
     void theLiveDashboardTemplateReadsWhatTheStreamingJobWrites() throws IOException {
-        Map<String, Object> template;
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve("influx/live-dashboard.yml"))) {
-            template = new Yaml().load(reader);
-        }
+        Map<String, Object> template = liveDashboardTemplate();
         assertThat(template).containsEntry("kind", "Dashboard");
         Set<String> fields =
                 HomeCColumn.numeric().stream()
@@ -194,10 +191,7 @@ class DeploymentFilesTest {
      */
     @Test
     void theLiveDashboardTemplateKeepsInfluxTemplateChartRules() throws IOException {
-        Map<String, Object> template;
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve("influx/live-dashboard.yml"))) {
-            template = new Yaml().load(reader);
-        }
+        Map<String, Object> template = liveDashboardTemplate();
         assertThat(template).containsEntry("apiVersion", "influxdata.com/v2alpha1");
         for (Map<String, Object> chart : list(map(template.get("spec")).get("charts"))) {
             String name = (String) chart.get("name");
@@ -229,6 +223,12 @@ class DeploymentFilesTest {
             Map<String, Map<String, Object>> services = new LinkedHashMap<>();
             map(compose.get("services")).forEach((name, body) -> services.put(name, map(body)));
             return services;
+        }
+    }
+
+    private static Map<String, Object> liveDashboardTemplate() throws IOException {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("influx/live-dashboard.yml"))) {
+            return new Yaml().load(reader);
         }
     }
 
